@@ -1,0 +1,35 @@
+/**
+ * beforeRequest: adds the API key, JSON headers and our User-Agent — only to requests bound for
+ * the OnceHub API host, so the key can never reach any other URL (a booking's join link, a
+ * webhook target). Plain HTTP to that host is refused unless it is a loopback simulator.
+ */
+import type { BeforeRequestMiddleware } from 'zapier-platform-core';
+import { version } from '../package.json';
+import { apiBaseUrl, isSecureOrLoopback, requestTimeoutMs } from './config';
+import { apiKeyOf } from './credentials';
+
+export const USER_AGENT = `OnceHub-Zapier/${version} (+https://zapier.com/apps/oncehub)`;
+
+export const addOnceHubHeaders: BeforeRequestMiddleware = (request, z, bundle) => {
+  const target = new URL(request.url);
+  const api = apiBaseUrl();
+  if (target.host !== api.host) return request;
+  if (!isSecureOrLoopback(target)) {
+    throw new z.errors.Error('Refusing to send the OnceHub API key over plain HTTP.', 'InsecureRequest');
+  }
+
+  const headers: Record<string, string> = {
+    ...request.headers,
+    Accept: 'application/json',
+    'User-Agent': USER_AGENT,
+  };
+  const key = apiKeyOf(bundle.authData);
+  if (key !== undefined) headers['API-Key'] = key;
+
+  return Object.assign(request, {
+    headers,
+    timeout: request.timeout ?? requestTimeoutMs(),
+    // Our afterResponse keeps OnceHub's message and Request-Id on 429s; core's early check would not.
+    throwForThrottlingEarly: false,
+  });
+};
