@@ -20,8 +20,8 @@ export const addOnceHubHeaders: BeforeRequestMiddleware = (request, z, bundle) =
 
   const headers: Record<string, string> = {
     ...request.headers,
-    Accept: 'application/json',
-    'User-Agent': USER_AGENT,
+    accept: 'application/json',
+    'user-agent': USER_AGENT,
   };
   const key = apiKeyOf(bundle.authData);
   if (key !== undefined) headers['API-Key'] = key;

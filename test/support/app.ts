@@ -1,0 +1,37 @@
+/**
+ * Shared test wiring: the real app behind core's createAppTester (the handler Zapier runs),
+ * with nock at the network edge and nothing else mocked.
+ */
+import nock from 'nock';
+import zapier, { type Bundle } from 'zapier-platform-core';
+import App from '../../index';
+
+export { App };
+export const appTester = zapier.createAppTester(App);
+
+export const API = 'https://api.oncehub.com';
+export const API_KEY = 'ohk_test_9f8e7d6c5b4a39281706';
+export const LOGIN = 'michael@example.com';
+export const AUTH = { apiKey: API_KEY, loginId: LOGIN };
+
+/** Blocks every real connection; tests opt loopback back in only where a local server runs. */
+export function offline(options: { loopback?: boolean } = {}): void {
+  nock.disableNetConnect();
+  if (options.loopback) nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+}
+
+/** A nock scope for the OnceHub API that insists on the key in the API-Key header. */
+export function oncehub(key: string = API_KEY): nock.Scope {
+  return nock(API, { reqheaders: { 'api-key': key } });
+}
+
+/** OnceHub's error body and Request-Id header, as its API sends them. */
+export function failure(status: number, message: string, type = 'invalid_request_error', param?: string) {
+  return [status, { type, message, ...(param ? { param } : {}) }, { 'Request-Id': `req_${status}abcdef012345` }] as const;
+}
+
+export type PartialBundle = Partial<Omit<Bundle, 'meta'>> & { meta?: Partial<Bundle['meta']> };
+
+export function resetNetwork(): void {
+  nock.cleanAll();
+}
