@@ -16,7 +16,7 @@ import type { User } from './oncehub';
 import { findUserByEmail, fullName } from './users';
 
 /** What the connection test returns; Zapier shows it to the label and keeps nothing secret in it. */
-export interface ConnectedAccount {
+export type ConnectedAccount = {
   id: string | null;
   name: string;
   first_name: string;
@@ -25,7 +25,7 @@ export interface ConnectedAccount {
   role: string | null;
   account_email: string | null;
   login_id_type: LoginId['kind'];
-}
+};
 
 /** The account email inside `/test`'s message ("…valid for account: admin@example.com"), if present. */
 export function accountEmailOf(message: unknown): string | null {

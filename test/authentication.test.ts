@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { API, API_KEY, App, AUTH, appTester, failure, offline, oncehub, resetNetwork } from './support/app';
+import { API, API_KEY, auth, AUTH, dropdowns, hooks, appTester, failure, offline, oncehub, resetNetwork } from './support/app';
 
 const owner = {
   object: 'user',
@@ -27,7 +27,7 @@ describe('connection test', () => {
     oncehub().get('/v2/test').reply(200, testOk());
     oncehub().get('/v2/users').query({ email: 'michael@example.com' }).reply(200, list([owner]));
 
-    const result = await appTester(App.authentication.test, { authData: AUTH });
+    const result = await appTester(auth.test, { authData: AUTH });
     expect(result).toEqual({
       id: 'USR-YX0J4ANZTV',
       name: 'Michael Smith',
@@ -38,15 +38,15 @@ describe('connection test', () => {
       account_email: 'michael@example.com',
       login_id_type: 'email',
     });
-    const label = await appTester(App.authentication.connectionLabel, { authData: AUTH, inputData: result });
+    const label = await appTester(auth.connectionLabel, { authData: AUTH, inputData: result });
     expect(label).toBe('Michael Smith (michael@example.com)');
   });
 
   it('names the account too when the user is not its owner', async () => {
     oncehub().get('/v2/test').reply(200, testOk('admin@example.com'));
     oncehub().get('/v2/users').query({ email: 'dana@example.com' }).reply(200, list([member]));
-    const result = await appTester(App.authentication.test, { authData: { apiKey: API_KEY, loginId: ' Dana@Example.com ' } });
-    const label = await appTester(App.authentication.connectionLabel, { authData: AUTH, inputData: result });
+    const result = await appTester(auth.test, { authData: { apiKey: API_KEY, loginId: ' Dana@Example.com ' } });
+    const label = await appTester(auth.connectionLabel, { authData: AUTH, inputData: result });
     expect(label).toBe('Dana Lee (dana@example.com) · account admin@example.com');
   });
 
@@ -60,7 +60,7 @@ describe('connection test', () => {
       });
     oncehub().get('/v2/users').query(true).reply(200, list([owner]));
 
-    await appTester(App.authentication.test, { authData: { apiKey: `  ${API_KEY}\n`, loginId: ' michael@example.com ' } });
+    await appTester(auth.test, { authData: { apiKey: `  ${API_KEY}\n`, loginId: ' michael@example.com ' } });
     expect(seen?.headers['api-key']).toBe(API_KEY);
     expect(seen?.url).not.toContain(API_KEY);
     expect(seen?.headers['user-agent']).toMatch(/^OnceHub-Zapier\/\d+\.\d+\.\d+/);
@@ -71,14 +71,14 @@ describe('connection test', () => {
     oncehub().get('/v2/test').reply(200, testOk('admin@example.com'));
     oncehub().get('/v2/users').query({ email: 'someone@else.com' }).reply(200, list([]));
     await expect(
-      appTester(App.authentication.test, { authData: { apiKey: API_KEY, loginId: 'someone@else.com' } }),
+      appTester(auth.test, { authData: { apiKey: API_KEY, loginId: 'someone@else.com' } }),
     ).rejects.toThrow(/Login ID someone@else\.com is not a user of the OnceHub account admin@example\.com/);
   });
 
   it('accepts an Account ID, which the public API cannot verify, and labels with the account owner', async () => {
     oncehub().get('/v2/test').reply(200, testOk('michael@example.com'));
     oncehub().get('/v2/users').query({ email: 'michael@example.com' }).reply(200, list([owner]));
-    const result = await appTester(App.authentication.test, { authData: { apiKey: API_KEY, loginId: 'act-bk3la26d857z' } });
+    const result = await appTester(auth.test, { authData: { apiKey: API_KEY, loginId: 'act-bk3la26d857z' } });
     expect(result).toMatchObject({ login_id_type: 'account_id', email: 'michael@example.com', name: 'Michael Smith' });
   });
 
@@ -88,7 +88,7 @@ describe('connection test', () => {
     ['michael', /neither an email address nor an Account ID/],
     ['ACT-123', /neither an email address nor an Account ID/],
   ])('explains a malformed Login ID %p before sending anything', async (loginId, message) => {
-    await expect(appTester(App.authentication.test, { authData: { apiKey: API_KEY, loginId } })).rejects.toThrow(message);
+    await expect(appTester(auth.test, { authData: { apiKey: API_KEY, loginId } })).rejects.toThrow(message);
   });
 
   it.each([
@@ -96,7 +96,7 @@ describe('connection test', () => {
     ['abc def', /contains spaces/],
     ['kéy', /characters an OnceHub API key never has/],
   ])('explains a malformed API key %p before sending anything, without echoing it', async (apiKey, message) => {
-    const error = await appTester(App.authentication.test, { authData: { apiKey, loginId: 'michael@example.com' } }).catch(
+    const error = await appTester(auth.test, { authData: { apiKey, loginId: 'michael@example.com' } }).catch(
       (e: Error) => e,
     );
     expect(error).toBeInstanceOf(Error);
@@ -109,7 +109,7 @@ describe('connection test', () => {
     ['Expired API key. The key has been revoked by the account owner.'],
   ])('reports a rejected key (%s) as something to fix, keeping OnceHub’s words and Request-Id', async (message) => {
     oncehub().get('/v2/test').reply(...failure(401, message, 'authentication_error'));
-    const error = (await appTester(App.authentication.test, { authData: AUTH }).catch((e: Error) => e)) as Error;
+    const error = (await appTester(auth.test, { authData: AUTH }).catch((e: Error) => e)) as Error;
     expect(error.name).toBe('AppError');
     expect(error.message).toContain('did not accept this API key');
     expect(error.message).toContain('regenerated or deleted');
@@ -129,6 +129,6 @@ describe('connection test', () => {
           'authentication_error',
         ),
       );
-    await expect(appTester(App.authentication.test, { authData: AUTH })).rejects.toThrow(/plan does not include API access/);
+    await expect(appTester(auth.test, { authData: AUTH })).rejects.toThrow(/plan does not include API access/);
   });
 });

@@ -4,10 +4,10 @@
  */
 import nock from 'nock';
 import { retryAfterSeconds } from '../src/errors';
-import { API, API_KEY, App, AUTH, appTester, failure, offline, oncehub, resetNetwork } from './support/app';
+import { API, API_KEY, auth, AUTH, dropdowns, hooks, appTester, failure, offline, oncehub, resetNetwork } from './support/app';
 
-const listPages = App.triggers.list_booking_pages.operation.perform;
-const subscribe = App.triggers.booking_scheduled.operation.performSubscribe;
+const listPages = dropdowns.list_booking_pages.operation.perform;
+const subscribe = hooks.booking_scheduled!.operation.performSubscribe;
 const bundle = { authData: AUTH, meta: { page: 0 } };
 
 beforeAll(() => offline());

@@ -1,7 +1,7 @@
 /** Loading samples in the Zap editor: real recent bookings, newest first, same shape as deliveries. */
 import nock from 'nock';
 import { restFixture } from './fixtures';
-import { App, AUTH, appTester, offline, oncehub, resetNetwork } from './support/app';
+import { App, auth, dropdowns, hooks, AUTH, appTester, offline, oncehub, resetNetwork } from './support/app';
 
 const all = { scope: 'all' };
 const sampleMeta = { isLoadingSample: true };
@@ -15,7 +15,7 @@ afterEach(() => {
 it('asks for three bookings with the trigger’s status and returns them newest first', async () => {
   const bookings = restFixture('bookings.booking-pages');
   oncehub().get('/v2/bookings').query({ status: 'canceled', limit: 3 }).reply(200, bookings);
-  const items = await appTester(App.triggers.booking_canceled.operation.performList, { authData: AUTH, inputData: all, meta: sampleMeta });
+  const items = await appTester(hooks.booking_canceled!.operation.performList, { authData: AUTH, inputData: all, meta: sampleMeta });
   expect(items.map((item) => item.booking_id)).toEqual(bookings.data.slice(0, 3).map((b) => b.id));
   expect(items.every((item) => item.event === 'booking.canceled')).toBe(true);
   expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
@@ -27,7 +27,7 @@ it('follows the cursor until it has enough bookings', async () => {
   const last = page1.data.at(-1)!.id;
   oncehub().get('/v2/bookings').query({ status: 'scheduled', limit: 10 }).reply(200, page1);
   oncehub().get('/v2/bookings').query({ status: 'scheduled', limit: 10, after: last }).reply(200, page2);
-  const items = await appTester(App.triggers.booking_scheduled.operation.performList, {
+  const items = await appTester(hooks.booking_scheduled!.operation.performList, {
     authData: AUTH,
     inputData: all,
     meta: { limit: 10 },
@@ -37,13 +37,13 @@ it('follows the cursor until it has enough bookings', async () => {
 
 it('the lifecycle trigger filters by status only when the picked events share one', async () => {
   oncehub().get('/v2/bookings').query({ status: 'canceled', limit: 3 }).reply(200, restFixture('bookings.booking-pages'));
-  await appTester(App.triggers.booking_lifecycle_event.operation.performList, {
+  await appTester(hooks.booking_lifecycle_event!.operation.performList, {
     authData: AUTH,
     inputData: { ...all, events: ['booking.canceled', 'booking.canceled_reschedule_requested'] },
     meta: sampleMeta,
   });
   oncehub().get('/v2/bookings').query({ limit: 3 }).reply(200, restFixture('bookings.booking-calendars'));
-  const items = await appTester(App.triggers.booking_lifecycle_event.operation.performList, {
+  const items = await appTester(hooks.booking_lifecycle_event!.operation.performList, {
     authData: AUTH,
     inputData: all,
     meta: sampleMeta,
@@ -54,7 +54,7 @@ it('the lifecycle trigger filters by status only when the picked events share on
 
 it('reassigned bookings (Booking Calendars) are not filtered by a status that cannot tell them apart', async () => {
   oncehub().get('/v2/bookings').query({ limit: 3 }).reply(200, restFixture('bookings.booking-calendars'));
-  const items = await appTester(App.triggers.booking_reassigned.operation.performList, { authData: AUTH, inputData: all, meta: sampleMeta });
+  const items = await appTester(hooks.booking_reassigned!.operation.performList, { authData: AUTH, inputData: all, meta: sampleMeta });
   expect(items.every((item) => item.event === 'booking.reassigned')).toBe(true);
 });
 
@@ -62,12 +62,12 @@ it('leaves out bookings that are in the trash', async () => {
   const bookings = restFixture('bookings.booking-pages');
   bookings.data = bookings.data.map((booking, i) => ({ ...booking, in_trash: i === 0 }));
   oncehub().get('/v2/bookings').query(true).reply(200, bookings);
-  const items = await appTester(App.triggers.booking_scheduled.operation.performList, { authData: AUTH, inputData: all, meta: sampleMeta });
+  const items = await appTester(hooks.booking_scheduled!.operation.performList, { authData: AUTH, inputData: all, meta: sampleMeta });
   expect(items.map((item) => item.booking_id)).not.toContain(bookings.data[0]!.id);
 });
 
 it('an account without bookings shows the static sample', async () => {
   oncehub().get('/v2/bookings').query(true).reply(200, restFixture('bookings.empty'));
-  const items = await appTester(App.triggers.booking_scheduled.operation.performList, { authData: AUTH, inputData: all, meta: sampleMeta });
-  expect(items).toEqual([App.triggers.booking_scheduled.operation.sample]);
+  const items = await appTester(hooks.booking_scheduled!.operation.performList, { authData: AUTH, inputData: all, meta: sampleMeta });
+  expect(items).toEqual([hooks.booking_scheduled!.operation.sample]);
 });

@@ -6,7 +6,7 @@ import nock from 'nock';
 import { BOOKING_EVENTS, TRIGGERS } from '../src/events';
 import { webhookName } from '../src/webhooks';
 import { restFixture } from './fixtures';
-import { App, AUTH, appTester, offline, oncehub, resetNetwork } from './support/app';
+import { App, auth, dropdowns, hooks, AUTH, appTester, offline, oncehub, resetNetwork } from './support/app';
 
 const TARGET = 'https://hooks.zapier.com/hooks/standard/123/abcdef/';
 
@@ -41,7 +41,7 @@ it('covers every OnceHub booking event with a trigger of its own', () => {
 });
 
 describe.each(TRIGGERS.map((row) => [row.key, row] as const))('%s', (key, row) => {
-  const trigger = App.triggers?.[key];
+  const trigger = hooks[key];
 
   it('is a visible REST hook trigger with a Title Case label and a "Triggers when …." description', () => {
     expect(trigger?.display.hidden).toBeFalsy();
@@ -89,7 +89,7 @@ it('the lifecycle trigger subscribes to only the events the user picked', async 
   oncehub()
     .post('/v2/webhooks', { name: webhookName(row, TARGET), url: TARGET, events: ['booking.canceled', 'booking.no_show'] })
     .reply(200, { ...restFixture('webhook.created'), events: ['booking.canceled', 'booking.no_show'] });
-  const data = await appTester(App.triggers.booking_lifecycle_event.operation.performSubscribe, {
+  const data = await appTester(hooks.booking_lifecycle_event!.operation.performSubscribe, {
     authData: AUTH,
     targetUrl: TARGET,
     inputData: { events: ['booking.canceled', 'booking.no_show', 'not.an.event'] },
@@ -103,7 +103,7 @@ it('two Zaps on the same trigger get two webhooks with different names', () => {
 });
 
 it('only the Booking Calendars trigger lacks Booking Pages filters', () => {
-  const keys = (key: string) => (App.triggers?.[key]?.operation.inputFields ?? []).map((f) => (f as { key: string }).key);
+  const keys = (key: string) => (hooks[key]?.operation.inputFields ?? []).map((f) => (f as { key: string }).key);
   expect(keys('booking_reassigned')).toEqual(['scope', 'booking_calendar']);
   expect(keys('booking_scheduled')).toEqual(['scope', 'booking_page', 'event_type', 'booking_calendar']);
   expect(keys('booking_lifecycle_event')).toEqual(['events', 'scope', 'booking_page', 'event_type', 'booking_calendar']);

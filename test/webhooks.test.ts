@@ -6,13 +6,13 @@ import nock from 'nock';
 import { TRIGGERS } from '../src/events';
 import { webhookName } from '../src/webhooks';
 import { restFixture } from './fixtures';
-import { API_KEY, App, AUTH, appTester, failure, offline, oncehub, resetNetwork } from './support/app';
+import { API_KEY, App, auth, dropdowns, hooks, AUTH, appTester, failure, offline, oncehub, resetNetwork } from './support/app';
 
 const TARGET = 'https://hooks.zapier.com/hooks/standard/123/abcdef/';
 const row = TRIGGERS.find((r) => r.key === 'booking_scheduled')!;
 const NAME = webhookName(row, TARGET);
-const subscribe = App.triggers.booking_scheduled.operation.performSubscribe;
-const unsubscribe = App.triggers.booking_scheduled.operation.performUnsubscribe;
+const subscribe = hooks.booking_scheduled!.operation.performSubscribe;
+const unsubscribe = hooks.booking_scheduled!.operation.performUnsubscribe;
 const on = { authData: AUTH, targetUrl: TARGET, inputData: {} };
 const off = { authData: AUTH, targetUrl: TARGET, subscribeData: { id: 'WHK-7JD9LBVZTQ' } };
 const conflict = failure(409, `A webhook subscription with this name already exists: '${NAME}'`, 'invalid_request_error', 'name');
@@ -130,7 +130,7 @@ describe('turning a Zap off', () => {
   });
 
   it('has nothing to delete when no webhook was recorded', async () => {
-    await expect(appTester(unsubscribe, { authData: AUTH, subscribeData: {} })).resolves.toMatchObject({ deleted: false });
+    await expect(appTester(unsubscribe, { authData: AUTH, subscribeData: { id: '' } })).resolves.toMatchObject({ deleted: false });
   });
 
   it.each([

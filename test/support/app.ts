@@ -3,7 +3,10 @@
  * with nock at the network edge and nothing else mocked.
  */
 import nock from 'nock';
-import zapier, { type Bundle } from 'zapier-platform-core';
+import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
+import type { ConnectedAccount } from '../../src/authentication';
+import type { BookingItem } from '../../src/bookings';
+import type { SubscribeData, UnsubscribeResult } from '../../src/webhooks';
 import App from '../../index';
 
 export { App };
@@ -35,3 +38,41 @@ export type PartialBundle = Partial<Omit<Bundle, 'meta'>> & { meta?: Partial<Bun
 export function resetNetwork(): void {
   nock.cleanAll();
 }
+
+/*
+ * The app definition is typed for Zapier's schema (every trigger a union of operation kinds), so
+ * tests reach operations through these views, typed with what our code actually returns.
+ */
+type Perform<T> = (z: ZObject, bundle: Bundle) => Promise<T>;
+
+export interface HookTrigger {
+  key: string;
+  noun: string;
+  display: { label: string; description: string; hidden?: boolean };
+  operation: {
+    type: string;
+    perform: Perform<BookingItem[]>;
+    performList: Perform<BookingItem[]>;
+    performSubscribe: Perform<SubscribeData>;
+    performUnsubscribe: Perform<UnsubscribeResult>;
+    sample: BookingItem;
+    inputFields: { key: string }[];
+    outputFields: { key: string; label: string; type?: string }[];
+  };
+}
+
+export interface ChoiceTrigger {
+  key: string;
+  display: { label: string; description: string; hidden?: boolean };
+  operation: { perform: Perform<{ id: string; name: string }[]> };
+}
+
+export const hooks = App.triggers as unknown as Record<string, HookTrigger>;
+export const dropdowns = App.triggers as unknown as Record<
+  'list_booking_pages' | 'list_event_types' | 'list_booking_calendars',
+  ChoiceTrigger
+>;
+export const auth = App.authentication as unknown as {
+  test: Perform<ConnectedAccount>;
+  connectionLabel: Perform<string>;
+};
