@@ -71,7 +71,8 @@ export type BookingItem = {
 
 /** OnceHub sends "" for absent text; a Zap is easier to filter on when absent means null. */
 function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  return trimmed === '' ? null : trimmed;
 }
 
 function strings(value: unknown): string[] {

@@ -37,7 +37,9 @@ async function myUserId(z: ZObject, bundle: Bundle, what: string): Promise<strin
   if (login.kind === 'account_id') return null;
   const cacheKey = `user-id:${login.value}`;
   try {
-    const cached: unknown = await z.cache.get(cacheKey);
+    // Core's runtime takes the scope on reads too; its type declaration lacks the parameter.
+    const get = z.cache.get as (key: string, scope?: string[]) => Promise<unknown>;
+    const cached = await get(cacheKey, ['auth']);
     if (typeof cached === 'string') return cached;
   } catch {
     // z.cache is unavailable outside Zapier's runtime: fall through to asking OnceHub.
@@ -91,9 +93,10 @@ export async function scopeParams(z: ZObject, bundle: Bundle): Promise<Record<st
   if (!wantsAll(input)) {
     const owner = await myUserId(z, bundle, 'loading your recent bookings');
     if (owner === undefined) {
+      const login = parseLoginId(bundle.authData).value;
       throw new z.errors.Error(
-        'Your Login ID is no longer a user of this OnceHub account, so there are no bookings of yours to show. ' +
-          'Reconnect OnceHub with your current Login ID, or choose "All bookings in the account".',
+        `The Login ID ${login} is no longer a user of this OnceHub account, so there are no bookings of theirs to show. ` +
+          'Reconnect OnceHub with your current Login ID, or set Bookings to "All bookings in the OnceHub account".',
         'LoginIdNotInAccount',
       );
     }

@@ -44,7 +44,8 @@ export function parseSignature(header: string): { t: string; s: string[] } | und
     const [key, ...rest] = part.trim().split('=');
     const value = rest.join('=');
     if (key === 't' && /^\d+$/.test(value)) t = value;
-    else if (key === 's' && /^[0-9a-f]+$/i.test(value)) s.push(value.toLowerCase());
+    // Exactly a SHA-256 hex digest: Buffer.from(hex) would silently drop an odd trailing digit.
+    else if (key === 's' && /^[0-9a-f]{64}$/i.test(value)) s.push(value.toLowerCase());
   }
   return t !== undefined && s.length > 0 ? { t, s } : undefined;
 }
