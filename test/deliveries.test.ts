@@ -9,7 +9,7 @@ import type { BookingItem } from '../src/bookings';
 import { BOOKING_EVENTS, TRIGGERS } from '../src/events';
 import type { Booking, User, WebhookEvent } from '../src/oncehub';
 import { allEventFixtures, eventFixture, expandedEventFixture, publishedSignedExample, restFixture } from './fixtures';
-import { API_KEY, App, appTester, offline, oncehub, resetNetwork } from './support/app';
+import { API_KEY, App, appTester, offline, oncehub, resetNetwork, unmatchedRequests } from './support/app';
 
 const ANDREA = 'andrea.hartie@example.com';
 const DANA = 'dana@example.com';
@@ -31,20 +31,9 @@ interface Outcome {
 }
 
 let consoleLog: jest.SpyInstance;
-const unmatched: string[] = [];
-const onNoMatch = (req: { method?: string; path?: string }): void => {
-  unmatched.push(`${req.method ?? '?'} ${req.path ?? '?'}`);
-};
+const unmatched = unmatchedRequests();
 
-beforeAll(() => {
-  offline();
-  nock.emitter.on('no match', onNoMatch);
-});
-afterAll(() => {
-  nock.emitter.removeListener('no match', onNoMatch);
-});
 beforeEach(() => {
-  unmatched.length = 0;
   consoleLog = jest.spyOn(console, 'log').mockImplementation(() => undefined);
 });
 afterEach(() => {

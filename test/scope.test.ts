@@ -6,27 +6,14 @@
 import nock from 'nock';
 import type { BookingItem } from '../src/bookings';
 import { restFixture } from './fixtures';
-import { API_KEY, App, appTester, offline, oncehub, resetNetwork } from './support/app';
+import { API_KEY, App, appTester, offline, oncehub, resetNetwork, unmatchedRequests } from './support/app';
 
 const ANDREA = 'andrea.hartie@example.com';
 const DANA = 'dana@example.com';
 const SAMPLE = { isLoadingSample: true };
 
-const unmatched: string[] = [];
-const onNoMatch = (req: { method?: string; path?: string }): void => {
-  unmatched.push(`${req.method ?? '?'} ${req.path ?? '?'}`);
-};
+const unmatched = unmatchedRequests();
 
-beforeAll(() => {
-  offline();
-  nock.emitter.on('no match', onNoMatch);
-});
-afterAll(() => {
-  nock.emitter.removeListener('no match', onNoMatch);
-});
-beforeEach(() => {
-  unmatched.length = 0;
-});
 afterEach(() => {
   // Reset before asserting, so one failing test leaves no interceptors behind for the next.
   const pending = nock.pendingMocks();

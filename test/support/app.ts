@@ -76,3 +76,25 @@ export const auth = App.authentication as unknown as {
   test: Perform<ConnectedAccount>;
   connectionLabel: Perform<string>;
 };
+
+/**
+ * Goes offline for the file and collects requests no interceptor matched: under
+ * disableNetConnect the app only sees them as network errors, so tests assert this list instead.
+ */
+export function unmatchedRequests(): string[] {
+  const unmatched: string[] = [];
+  const onNoMatch = (req: { method?: string; path?: string }): void => {
+    unmatched.push(`${req.method ?? '?'} ${req.path ?? '?'}`);
+  };
+  beforeAll(() => {
+    offline();
+    nock.emitter.on('no match', onNoMatch);
+  });
+  afterAll(() => {
+    nock.emitter.removeListener('no match', onNoMatch);
+  });
+  beforeEach(() => {
+    unmatched.length = 0;
+  });
+  return unmatched;
+}
