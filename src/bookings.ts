@@ -155,8 +155,18 @@ function productOf(booking: Booking): BookingItem['product'] {
   return 'unknown';
 }
 
-/** Builds the Zap item for one event about one booking. */
-export function toItem(event: Pick<WebhookEvent, 'id' | 'type' | 'creation_time'>, booking: Booking): BookingItem {
+export type ZoneFormatter = (iso: string | null, timeZone: string | null) => string | null;
+
+/**
+ * Builds the Zap item for one event about one booking. `zone` is replaceable only so the static
+ * sample can be built at load time without Intl's time-zone data (about 8 MiB and 17 ms of every
+ * cold start); live items always use `inTimeZone`.
+ */
+export function toItem(
+  event: Pick<WebhookEvent, 'id' | 'type' | 'creation_time'>,
+  booking: Booking,
+  zone: ZoneFormatter = inTimeZone,
+): BookingItem {
   const form = booking.form_submission ?? {};
   const owner = refObject(booking.owner);
   const page = refObject(booking.booking_page);
@@ -186,7 +196,7 @@ export function toItem(event: Pick<WebhookEvent, 'id' | 'type' | 'creation_time'
     created_time: isoTime(booking.creation_time),
     start_time: start,
     end_time: addMinutes(start, duration),
-    start_time_customer_timezone: inTimeZone(start, timeZone),
+    start_time_customer_timezone: zone(start, timeZone),
     last_updated_time: isoTime(booking.last_updated_time),
     duration_minutes: duration,
     customer_timezone: timeZone,

@@ -76,10 +76,14 @@ export const SAMPLE_EVENT: WebhookEvent<Booking> = {
   },
 };
 
+/** SAMPLE_EVENT's start in its customer's time zone; test/samples.test.ts checks it against inTimeZone. */
+export const SAMPLE_START_IN_CUSTOMER_ZONE = '2026-03-24T10:30:00-04:00';
+
 export function sampleFor(row: TriggerRow): BookingItem {
   const type = row.events[0] ?? 'booking.scheduled';
   return toItem(
     { ...SAMPLE_EVENT, type },
     { ...SAMPLE_EVENT.data, status: row.sampleStatus ?? SAMPLE_EVENT.data.status },
+    () => SAMPLE_START_IN_CUSTOMER_ZONE,
   );
 }

@@ -5,7 +5,8 @@
  * D023 datetimes with an offset).
  */
 import nock from 'nock';
-import type { BookingItem } from '../src/bookings';
+import { inTimeZone, toItem, type BookingItem } from '../src/bookings';
+import { SAMPLE_EVENT, SAMPLE_START_IN_CUSTOMER_ZONE } from '../src/samples';
 import { TRIGGERS, type TriggerRow } from '../src/events';
 import { eventFixture, restFixture, type RestFixtureName } from './fixtures';
 import { API_KEY, App, appTester, offline, oncehub, resetNetwork } from './support/app';
@@ -135,4 +136,9 @@ describe.each(TRIGGERS.map((row) => [row.key, row] as const))('the %s trigger', 
     expect(trigger?.display.label).toMatch(/\S/);
     expect(isTitleCase(trigger?.display.label ?? '')).toBe(true);
   });
+});
+
+it('the static sample’s start in the customer’s time zone is what a live item would show', () => {
+  expect(SAMPLE_START_IN_CUSTOMER_ZONE).toBe(inTimeZone(SAMPLE_EVENT.data.starting_time ?? null, SAMPLE_EVENT.data.customer_timezone ?? null));
+  expect(toItem(SAMPLE_EVENT, SAMPLE_EVENT.data).start_time_customer_timezone).toBe(SAMPLE_START_IN_CUSTOMER_ZONE);
 });
