@@ -8,6 +8,8 @@ import type { ConnectedAccount } from '../../src/authentication';
 import type { BookingItem } from '../../src/bookings';
 import type { SubscribeData, UnsubscribeResult } from '../../src/webhooks';
 import App from '../../index';
+import { validateRequest } from '../contract/openapi';
+import { specProblems } from './specProblems';
 
 export { App };
 export const appTester = zapier.createAppTester(App);
@@ -23,9 +25,17 @@ export function offline(options: { loopback?: boolean } = {}): void {
   if (options.loopback) nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
 }
 
-/** A nock scope for the OnceHub API that insists on the key in the API-Key header. */
+/**
+ * A nock scope for the OnceHub API that insists on the key in the API-Key header, and checks
+ * every request it answers against OnceHub's OpenAPI spec (method, path, query, body).
+ */
 export function oncehub(key: string = API_KEY): nock.Scope {
-  return nock(API, { reqheaders: { 'api-key': key } });
+  const scope = nock(API, { reqheaders: { 'api-key': key } });
+  scope.on('request', (req: { method?: string; path?: string }, _interceptor: unknown, body: string) => {
+    const request = { method: req.method ?? 'GET', url: req.path ?? '/', body: body === '' ? undefined : body };
+    for (const problem of validateRequest(request)) specProblems.push(`${request.method} ${request.url}: ${problem}`);
+  });
+  return scope;
 }
 
 /** OnceHub's error body and Request-Id header, as its API sends them. */

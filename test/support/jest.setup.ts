@@ -4,8 +4,11 @@
  * the same worker sees its interceptors ignored.
  */
 import nock from 'nock';
+import { specProblems } from './specProblems';
 
 afterAll(() => {
   nock.cleanAll();
   nock.restore();
+  // Requests answered by `oncehub()` scopes must be ones OnceHub's spec documents.
+  expect(specProblems).toEqual([]);
 });
