@@ -25,6 +25,8 @@ export type ConnectedAccount = {
   role: string | null;
   account_email: string | null;
   login_id_type: LoginId['kind'];
+  /** What Zapier shows for the connection (its label template reads this field). */
+  connection_label: string;
 };
 
 /** The account email inside `/test`'s message ("…valid for account: admin@example.com"), if present. */
@@ -35,7 +37,7 @@ export function accountEmailOf(message: unknown): string | null {
 }
 
 function describeUser(user: User | undefined, fallbackEmail: string, login: LoginId, accountEmail: string | null): ConnectedAccount {
-  return {
+  const account = {
     id: user?.id ?? null,
     name: user ? fullName(user) : '',
     first_name: user?.first_name ?? '',
@@ -45,6 +47,7 @@ function describeUser(user: User | undefined, fallbackEmail: string, login: Logi
     account_email: accountEmail,
     login_id_type: login.kind,
   };
+  return { ...account, connection_label: connectionLabel(account) };
 }
 
 const test = async (z: ZObject, bundle: Bundle): Promise<ConnectedAccount> => {
@@ -77,8 +80,8 @@ const test = async (z: ZObject, bundle: Bundle): Promise<ConnectedAccount> => {
   return describeUser(user, login.value, login, accountEmail);
 };
 
-/** "Michael Smith (michael@example.com)", plus the account when the user is not its owner. */
-export function connectionLabel(account: Partial<ConnectedAccount>): string {
+/** "Michael Smith (michael@example.com)", plus the account when the user is not its owner. Never a secret. */
+export function connectionLabel(account: Omit<ConnectedAccount, 'connection_label'>): string {
   const who = account.name ? `${account.name} (${account.email})` : (account.email ?? 'OnceHub user');
   return account.account_email && account.account_email !== account.email
     ? `${who} · account ${account.account_email}`
@@ -110,5 +113,6 @@ export default {
     },
   ],
   test,
-  connectionLabel: async (z: ZObject, bundle: Bundle<Partial<ConnectedAccount>>) => connectionLabel(bundle.inputData),
+  // A template over a test-result field: Zapier renders it without another call to the app.
+  connectionLabel: '{{connection_label}}',
 } satisfies Authentication;

@@ -37,17 +37,16 @@ describe('connection test', () => {
       role: 'Account Owner',
       account_email: 'michael@example.com',
       login_id_type: 'email',
+      connection_label: 'Michael Smith (michael@example.com)',
     });
-    const label = await appTester(auth.connectionLabel, { authData: AUTH, inputData: result });
-    expect(label).toBe('Michael Smith (michael@example.com)');
+    expect(auth.connectionLabel).toBe('{{connection_label}}');
   });
 
   it('names the account too when the user is not its owner', async () => {
     oncehub().get('/v2/test').reply(200, testOk('admin@example.com'));
     oncehub().get('/v2/users').query({ email: 'dana@example.com' }).reply(200, list([member]));
     const result = await appTester(auth.test, { authData: { apiKey: API_KEY, loginId: ' Dana@Example.com ' } });
-    const label = await appTester(auth.connectionLabel, { authData: AUTH, inputData: result });
-    expect(label).toBe('Dana Lee (dana@example.com) · account admin@example.com');
+    expect(result.connection_label).toBe('Dana Lee (dana@example.com) · account admin@example.com');
   });
 
   it('trims pasted values and sends the key only in the API-Key header', async () => {

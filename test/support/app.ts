@@ -84,7 +84,7 @@ export const dropdowns = App.triggers as unknown as Record<
 >;
 export const auth = App.authentication as unknown as {
   test: Perform<ConnectedAccount>;
-  connectionLabel: Perform<string>;
+  connectionLabel: string;
 };
 
 /**

@@ -84,7 +84,10 @@ export class ZapierEmulator {
   /** Connects (or reconnects, in place) the way Zapier does: runs the test, then the label. */
   async connect(authData: AuthData): Promise<{ label: string; account: ConnectedAccount }> {
     const account = await this.run<ConnectedAccount>('authentication.test', { authData });
-    const label = await this.run<string>('authentication.connectionLabel', { authData, inputData: account });
+    // Zapier renders a string label as a template over the test result's fields.
+    const template = String((this.app.authentication ?? {})['connectionLabel'] ?? '');
+    const fields = account as unknown as Record<string, unknown>;
+    const label = template.replace(/{{\s*(\w+)\s*}}/g, (_m, key: string) => String(fields[key] ?? ''));
     this.connection = { ...authData };
     return { label, account };
   }
