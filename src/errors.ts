@@ -30,7 +30,7 @@ const API_KEYS_PLACE = 'OnceHub → Account Integrations → APIs & Webhooks →
 
 export function contextOf(response: HttpResponse): RequestContext {
   const data = response.request.middlewareData as Partial<RequestContext> | undefined;
-  return { what: data?.what ?? 'talking to OnceHub', ...data };
+  return { ...data, what: data?.what ?? 'talking to OnceHub' };
 }
 
 function parseOnceHubError(response: HttpResponse): Partial<OnceHubError> | undefined {
