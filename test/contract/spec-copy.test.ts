@@ -4,7 +4,7 @@ nock.disableNetConnect();
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SPEC_PATH } from './openapi';
-import { REPO_ROOT } from './repo-root';
+import { REPO_ROOT } from '../support/repoRoot';
 
 /** The research folder sits beside the repository, locally and in CI. */
 const SHARED_SPEC = path.resolve(REPO_ROOT, '..', 'shared', 'oncehub', 'openapi', 'oncehub-api.json');

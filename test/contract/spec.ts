@@ -10,7 +10,7 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { REPO_ROOT } from './repo-root';
+import { REPO_ROOT } from '../support/repoRoot';
 
 export const SPEC_PATH = path.join(REPO_ROOT, 'test', 'spec', 'oncehub-api.json');
 /** An arbitrary but stable base URI; Ajv needs one to address the document by pointer. */

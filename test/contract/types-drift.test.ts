@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { SPEC_PATH } from './openapi';
-import { REPO_ROOT } from './repo-root';
+import { REPO_ROOT } from '../support/repoRoot';
 
 const GENERATED = path.join(__dirname, 'oncehub-openapi.d.ts');
 const REGENERATE = 'npx openapi-typescript test/spec/oncehub-api.json -o test/contract/oncehub-openapi.d.ts';

@@ -4,7 +4,8 @@ import path from 'node:path';
 /**
  * The repository root, found by walking up from this file. A fixed `..` depth would break when
  * this file runs compiled from `.dev-dist/`, and `.dev-dist/` may hold its own package.json, so
- * the marker is a package.json sitting next to node_modules.
+ * the marker is a package.json sitting next to node_modules. Shared by the contract tests,
+ * fixtures and bench.
  */
 function findRepoRoot(start: string): string {
   let dir = start;
