@@ -5,6 +5,7 @@
  */
 import type { Booking, CustomField, Ref, WebhookEvent } from './oncehub';
 import { EVENT_LABELS, isBookingEvent } from './events';
+import { fullName } from './users';
 
 // A type alias (not an interface) so it fits Zapier's `Record<string, unknown>` sample type.
 export type BookingItem = {
@@ -178,7 +179,6 @@ export function toItem(
   const duration = typeof booking.duration_minutes === 'number' ? booking.duration_minutes : null;
   const bookerName = text(form.name);
   const [bookerFirst, bookerLast] = splitName(bookerName);
-  const ownerName = [owner.first_name, owner.last_name].map((p) => text(p)).filter(Boolean).join(' ');
   const timeZone = text(booking.customer_timezone);
 
   return {
@@ -223,7 +223,7 @@ export function toItem(
     form_fields: fieldMap(form.custom_fields),
     custom_fields: fieldMap(booking.custom_fields),
     owner_id: refId(booking.owner),
-    owner_name: ownerName || null,
+    owner_name: text(fullName(owner)),
     owner_first_name: text(owner.first_name),
     owner_last_name: text(owner.last_name),
     owner_email: text(owner.email),

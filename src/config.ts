@@ -8,8 +8,12 @@ export const DEFAULT_API_BASE_URL = 'https://api.oncehub.com/v2';
 export const API_BASE_URL_ENV = 'ONCEHUB_API_BASE_URL';
 export const TIMEOUT_ENV = 'ONCEHUB_TIMEOUT_MS';
 
-/** Zapier gives an operation 30 s in all; leave room for our own work and one retry by Zapier. */
-const DEFAULT_TIMEOUT_MS = 20_000;
+/**
+ * Zapier gives a whole operation 30 s and our longest ones make two requests (connection test,
+ * samples), so each request gets 12 s: a slow OnceHub then yields our retryable timeout message,
+ * not Zapier's generic one.
+ */
+const DEFAULT_TIMEOUT_MS = 12_000;
 
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
@@ -25,8 +29,12 @@ export function isSecureOrLoopback(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 }
 
+let parsedBase: { raw: string; url: URL } | undefined;
+
 export function apiBaseUrl(): URL {
   const raw = process.env[API_BASE_URL_ENV]?.trim() || DEFAULT_API_BASE_URL;
+  // Parsed once per value: every request reads it, and tests may change it between operations.
+  if (parsedBase?.raw === raw) return parsedBase.url;
   let url: URL;
   try {
     url = new URL(raw);
@@ -39,7 +47,18 @@ export function apiBaseUrl(): URL {
     );
   }
   url.pathname = url.pathname.replace(/\/+$/, '');
+  parsedBase = { raw, url };
   return url;
+}
+
+/** Whether a request URL is bound for the OnceHub API (the only host that may see the key). */
+export function isOnceHubApi(requestUrl: string | undefined): boolean {
+  if (!requestUrl) return false;
+  try {
+    return new URL(requestUrl).host === apiBaseUrl().host;
+  } catch {
+    return false;
+  }
 }
 
 /** Absolute URL of an API path such as `/webhooks/WHK-1`, under the configured base. */

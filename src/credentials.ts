@@ -63,7 +63,8 @@ export function parseLoginId(authData: AuthFields | undefined): LoginId {
     );
   }
   if (ACCOUNT_ID.test(raw)) return { kind: 'account_id', value: raw.toUpperCase() };
-  if (EMAIL.test(raw)) return { kind: 'email', value: raw.toLowerCase() };
+  // Sent to OnceHub as typed (its email filter's case rules are undocumented); compared lower-cased.
+  if (EMAIL.test(raw)) return { kind: 'email', value: raw };
   throw new CredentialsProblem(
     `The Login ID "${raw}" is neither an email address nor an Account ID. Enter your OnceHub login email (like name@example.com) or your Account ID: "ACT-" followed by 12 letters and digits.`,
   );

@@ -5,11 +5,11 @@
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { toItem, type BookingItem } from './bookings';
-import { isBookingEvent, type BookingEvent } from './events';
+import { isBookingEvent, type BookingEvent, type BookingScope } from './events';
 import type { Booking, WebhookEvent } from './oncehub';
-import { outOfScope } from './scope';
+import { outOfScope, type TriggerInput } from './scope';
 import { checkSignature } from './signature';
-import type { SubscribeData } from './webhooks';
+import { subscribedWebhook } from './webhooks';
 
 /** OnceHub retries a failed delivery for about three days; remember event ids a little longer. */
 const SEEN_TTL_SECONDS = 4 * 24 * 60 * 60;
@@ -67,8 +67,7 @@ export function readEnvelope(body: Record<string, unknown> | undefined): Webhook
  * the webhook id because two Zaps on the same event get the same event id, each via its own webhook.
  */
 async function firstSighting(z: ZObject, bundle: Bundle, eventId: string): Promise<boolean> {
-  const webhookId = typeof bundle.subscribeData?.id === 'string' ? bundle.subscribeData.id : 'unsubscribed';
-  const key = `seen:${webhookId}:${eventId}`;
+  const key = `seen:${subscribedWebhook(bundle).id || 'unsubscribed'}:${eventId}`;
   try {
     // get first: Zapier's local test cache ignores `nx`; in production `nx` also settles races.
     if ((await z.cache.get(key)) !== null) return false;
@@ -81,8 +80,9 @@ async function firstSighting(z: ZObject, bundle: Bundle, eventId: string): Promi
 
 export async function receiveDelivery(
   z: ZObject,
-  bundle: Bundle,
+  bundle: Bundle<TriggerInput>,
   wanted: readonly BookingEvent[],
+  defaultScope: BookingScope,
 ): Promise<BookingItem[]> {
   const body = deliveredBody(bundle);
   const skip = (why: string): BookingItem[] => {
@@ -91,22 +91,22 @@ export async function receiveDelivery(
   };
 
   const raw = asObject(bundle.rawRequest) as RawRequest | undefined;
-  const subscribed = bundle.subscribeData as Partial<SubscribeData> | undefined;
-  const secret = typeof subscribed?.secret === 'string' ? subscribed.secret : undefined;
   const signature = checkSignature({
     headers: raw ? asObject(raw.headers) ?? {} : undefined,
     rawBody: typeof raw?.content === 'string' ? raw.content : undefined,
     parsedBody: body,
-    secret,
+    secret: subscribedWebhook(bundle).secret,
   });
   if (signature.verdict === 'invalid') return skip(`${signature.reason}, so it may be forged`);
+  // Accepted, but say so: a Zap running without signature checks should be visible in its logs.
+  if (signature.verdict === 'unverifiable') z.console.log(`OnceHub delivery signature not checked: ${signature.reason}.`);
 
   const event = readEnvelope(body);
   if (typeof event === 'string') return skip(`it is not a OnceHub booking event (${event})`);
   if (!isBookingEvent(event.type) || !wanted.includes(event.type)) {
     return skip(`event ${event.id} is ${event.type}, which this Zap does not trigger on`);
   }
-  const reason = await outOfScope(z, bundle, event.data);
+  const reason = await outOfScope(z, bundle, event.data, defaultScope);
   if (reason) return skip(`event ${event.id} is outside this Zap's scope: ${reason}`);
   if (!(await firstSighting(z, bundle, event.id))) {
     return skip(`event ${event.id} was delivered again and has already run this Zap`);

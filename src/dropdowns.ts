@@ -8,6 +8,8 @@ import { getPage } from './client';
 import type { BookingCalendar, BookingPage, EventType } from './oncehub';
 
 const PAGE_SIZE = 100;
+/** Zapier asks for one more page per scroll; deeper than this is a cursor loop, not a real list. */
+const MAX_PAGE_INDEX = 20;
 
 interface Choice {
   id: string;
@@ -26,15 +28,16 @@ function choiceTrigger<T extends { id: string }>(source: ChoiceSource<T>) {
   const perform = (async (z, bundle) => {
     const what = `loading your ${source.noun.toLowerCase()}s`;
     const pageIndex = Math.max(0, Number(bundle.meta?.page) || 0);
+    if (pageIndex > MAX_PAGE_INDEX) return [];
     let after: string | undefined;
     for (let index = 0; ; index += 1) {
-      const page = await getPage<T>(z, source.path, { limit: PAGE_SIZE, after }, what);
-      const last = page.data.at(-1);
+      const { data, has_more } = await getPage<T>(z, source.path, { limit: PAGE_SIZE, after }, what);
       if (index === pageIndex) {
-        return page.data.map((item): Choice => ({ id: item.id, name: source.toName(item) || item.id }));
+        return data.map((item): Choice => ({ id: item.id, name: source.toName(item) || item.id }));
       }
-      if (!page.has_more || !last) return [];
-      after = last.id;
+      const last = data.at(-1)?.id;
+      if (!has_more || !last || last === after) return [];
+      after = last;
     }
   }) satisfies PollingTriggerPerform<Record<string, unknown>, Choice>;
 

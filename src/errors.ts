@@ -13,7 +13,7 @@
  *   the user, and the step can be replayed.
  */
 import type { AfterResponseMiddleware, HttpResponse, ZObject } from 'zapier-platform-core';
-import { apiBaseUrl } from './config';
+import { isOnceHubApi } from './config';
 import type { OnceHubError } from './oncehub';
 
 /** Passed from the client to this middleware with each request (core's `middlewareData`). */
@@ -108,7 +108,8 @@ export function errorForStatus(z: ZObject, response: HttpResponse, context: Requ
   }
   if (status === 400 || status === 404 || status === 409 || status === 422) {
     return new z.errors.HaltedError(
-      `OnceHub refused the request while ${what}. Check the trigger's settings against your OnceHub account. ${detail}`,
+      `OnceHub refused the request while ${what}. If its reason names one of this Zap's settings, correct it; ` +
+        `otherwise contact OnceHub support with the Request-Id. ${detail}`,
     );
   }
   if (status >= 500) {
@@ -128,14 +129,15 @@ export function errorForStatus(z: ZObject, response: HttpResponse, context: Requ
 /** afterResponse: every OnceHub answer passes here before core's own status check. */
 export const mapOnceHubErrors: AfterResponseMiddleware = (response, z) => {
   // Answers from other hosts (none today) are left to core.
-  if (!response.request.url || new URL(response.request.url).host !== apiBaseUrl().host) return response;
+  if (!isOnceHubApi(response.request.url)) return response;
   const context = contextOf(response);
 
   if (context.allowStatuses?.includes(response.status)) {
     response.skipThrowForStatus = true;
     return response;
   }
-  if (response.status >= 400) throw errorForStatus(z, response, context);
+  // 3xx included: redirects are not followed (see http.ts), and OnceHub's API documents none.
+  if (response.status >= 300) throw errorForStatus(z, response, context);
   if (response.content.trim() !== '' && response.data === undefined) {
     throw new z.errors.Error(
       `OnceHub sent an answer that is not JSON while ${context.what}, so it could not be read. ` +

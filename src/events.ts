@@ -22,6 +22,9 @@ export type BookingEvent = (typeof BOOKING_EVENTS)[number];
 /** Booking statuses OnceHub can filter `GET /bookings` by. */
 export type BookingStatus = 'requested' | 'scheduled' | 'rescheduled' | 'completed' | 'canceled' | 'no_show';
 
+/** Whose bookings a Zap runs for: the Login ID's user's, or everyone's in the account. */
+export type BookingScope = 'mine' | 'all';
+
 export interface TriggerRow {
   /** Permanent Zapier trigger key. */
   readonly key: string;
@@ -39,6 +42,8 @@ export interface TriggerRow {
   readonly bookingCalendarsOnly?: boolean;
   /** The user picks which of `events` to receive (all by default). */
   readonly userPicksEvents?: boolean;
+  /** The Bookings input's default, when not the Login ID's own bookings. */
+  readonly defaultScope?: BookingScope;
 }
 
 export const TRIGGERS: readonly TriggerRow[] = [
@@ -97,6 +102,9 @@ export const TRIGGERS: readonly TriggerRow[] = [
     when: 'a booking is reassigned to another user (Booking Calendars accounts)',
     events: ['booking.reassigned'],
     bookingCalendarsOnly: true,
+    // A booking's owner stays the user who first accepted it (OnceHub spec), so "my bookings"
+    // would fire for the previous host, never the new one: default to the whole account.
+    defaultScope: 'all',
   },
   {
     key: 'booking_lifecycle_event',

@@ -5,16 +5,14 @@
  */
 import type { BeforeRequestMiddleware } from 'zapier-platform-core';
 import { version } from '../package.json';
-import { apiBaseUrl, isSecureOrLoopback, requestTimeoutMs } from './config';
+import { isOnceHubApi, isSecureOrLoopback, requestTimeoutMs } from './config';
 import { apiKeyOf } from './credentials';
 
 export const USER_AGENT = `OnceHub-Zapier/${version} (+https://zapier.com/apps/oncehub)`;
 
 export const addOnceHubHeaders: BeforeRequestMiddleware = (request, z, bundle) => {
-  const target = new URL(request.url);
-  const api = apiBaseUrl();
-  if (target.host !== api.host) return request;
-  if (!isSecureOrLoopback(target)) {
+  if (!isOnceHubApi(request.url)) return request;
+  if (!isSecureOrLoopback(new URL(request.url))) {
     throw new z.errors.Error('Refusing to send the OnceHub API key over plain HTTP.', 'InsecureRequest');
   }
 
@@ -29,6 +27,9 @@ export const addOnceHubHeaders: BeforeRequestMiddleware = (request, z, bundle) =
   return Object.assign(request, {
     headers,
     timeout: request.timeout ?? requestTimeoutMs(),
+    // A redirect would carry the API-Key header to wherever it points (fetch keeps custom
+    // headers), possibly over plain HTTP. OnceHub's API documents none, so one is an error.
+    redirect: 'manual' as const,
     // Our afterResponse keeps OnceHub's message and Request-Id on 429s; core's early check would not.
     throwForThrottlingEarly: false,
   });

@@ -7,9 +7,11 @@ import { toItem, type BookingItem } from './bookings';
 import { getPage, type QueryValue } from './client';
 import { TRIGGERS, type BookingEvent, type BookingStatus, type TriggerRow } from './events';
 import type { Booking } from './oncehub';
-import { scopeParams } from './scope';
+import { defaultScopeOf, scopeParams, type TriggerInput } from './scope';
 
 const PAGE_LIMIT = 100;
+/** Enough pages to skip bookings in the trash; never an unbounded walk at 5 requests a second. */
+const MAX_PAGES = 5;
 const SAMPLE_COUNT = 3;
 const DEFAULT_COUNT = 10;
 
@@ -23,8 +25,12 @@ const EVENT_FOR_STATUS: Readonly<Record<BookingStatus, BookingEvent>> = {
   no_show: 'booking.no_show',
 };
 
+function isStatus(value: unknown): value is BookingStatus {
+  return typeof value === 'string' && Object.hasOwn(EVENT_FOR_STATUS, value);
+}
+
 function sampleEvent(row: TriggerRow, wanted: readonly BookingEvent[], booking: Booking): BookingEvent {
-  const byStatus = EVENT_FOR_STATUS[booking.status as BookingStatus];
+  const byStatus = isStatus(booking.status) ? EVENT_FOR_STATUS[booking.status] : undefined;
   if (byStatus && wanted.includes(byStatus)) return byStatus;
   return wanted[0] ?? row.events[0] ?? 'booking.scheduled';
 }
@@ -46,27 +52,29 @@ function statusFilter(wanted: readonly BookingEvent[]): BookingStatus | undefine
 
 export async function listRecentBookings(
   z: ZObject,
-  bundle: Bundle,
+  bundle: Bundle<TriggerInput>,
   row: TriggerRow,
   wanted: readonly BookingEvent[],
 ): Promise<BookingItem[]> {
-  const count = bundle.meta?.isLoadingSample ? SAMPLE_COUNT : Math.min(bundle.meta?.limit > 0 ? bundle.meta.limit : DEFAULT_COUNT, PAGE_LIMIT);
+  const count = bundle.meta?.isLoadingSample
+    ? SAMPLE_COUNT
+    : Math.min(bundle.meta?.limit > 0 ? bundle.meta.limit : DEFAULT_COUNT, PAGE_LIMIT);
   const params: Record<string, QueryValue> = {
-    ...(await scopeParams(z, bundle)),
+    ...(await scopeParams(z, bundle, defaultScopeOf(row))),
     status: statusFilter(wanted),
     limit: count,
   };
   const what = 'loading your recent bookings';
   const items: BookingItem[] = [];
   let after: string | undefined;
-  for (;;) {
-    const page = await getPage<Booking>(z, '/bookings', { ...params, after }, what);
-    for (const booking of page.data) {
+  for (let page = 0; page < MAX_PAGES && items.length < count; page += 1) {
+    const { data, has_more } = await getPage<Booking>(z, '/bookings', { ...params, after }, what);
+    for (const booking of data) {
       if (booking && typeof booking.id === 'string' && !booking.in_trash) items.push(itemForListedBooking(row, wanted, booking));
     }
-    const last = page.data.at(-1);
-    if (items.length >= count || !page.has_more || !last) break;
-    after = last.id;
+    const last = data.at(-1)?.id;
+    if (!has_more || !last || last === after) break;
+    after = last;
   }
   return items.slice(0, count);
 }

@@ -7,12 +7,14 @@
  * their Zaps account-wide, and so do we.
  */
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { parseLoginId } from './credentials';
 import { refId } from './bookings';
 import type { QueryValue } from './client';
+import { CredentialsProblem, parseLoginId, type LoginId } from './credentials';
+import type { BookingScope, TriggerRow } from './events';
 import type { Booking } from './oncehub';
-import { findUserByEmail } from './users';
+import { userIdForLogin } from './users';
 
+/** The trigger inputs as Zapier passes them (custom values may carry stray spaces). */
 export interface TriggerInput extends Record<string, unknown> {
   scope?: string;
   booking_page?: string;
@@ -21,86 +23,108 @@ export interface TriggerInput extends Record<string, unknown> {
   events?: string[] | string;
 }
 
-export const ALL_BOOKINGS = 'all';
-export const MY_BOOKINGS = 'mine';
+export const ALL_BOOKINGS: BookingScope = 'all';
+export const MY_BOOKINGS: BookingScope = 'mine';
 
-/** Day-long memory of a Login ID's user id: deliveries must not each cost an API request. */
-const USER_ID_TTL_SECONDS = 24 * 60 * 60;
-
-function wantsAll(input: TriggerInput): boolean {
-  return input.scope === ALL_BOOKINGS;
+export function defaultScopeOf(row: TriggerRow): BookingScope {
+  return row.defaultScope ?? MY_BOOKINGS;
 }
 
-/** The user id of the connection's Login ID, or null when scoping does not apply. */
-async function myUserId(z: ZObject, bundle: Bundle, what: string): Promise<string | null | undefined> {
-  const login = parseLoginId(bundle.authData);
-  if (login.kind === 'account_id') return null;
-  const cacheKey = `user-id:${login.value}`;
+interface Scope {
+  all: boolean;
+  bookingPage?: string;
+  eventType?: string;
+  bookingCalendar?: string;
+}
+
+function trimmed(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** `defaultScope` is the trigger's own default, used when the user left Bookings empty. */
+function scopeOf(input: TriggerInput | undefined, defaultScope: BookingScope): Scope {
+  return {
+    all: (trimmed(input?.scope) ?? defaultScope) === ALL_BOOKINGS,
+    bookingPage: trimmed(input?.booking_page),
+    eventType: trimmed(input?.event_type),
+    bookingCalendar: trimmed(input?.booking_calendar),
+  };
+}
+
+/** The connection's Login ID; a stored value that no longer parses means the connection needs redoing. */
+function loginOf(z: ZObject, bundle: Bundle): LoginId {
   try {
-    // Core's runtime takes the scope on reads too; its type declaration lacks the parameter.
-    const get = z.cache.get as (key: string, scope?: string[]) => Promise<unknown>;
-    const cached = await get(cacheKey, ['auth']);
-    if (typeof cached === 'string') return cached;
-  } catch {
-    // z.cache is unavailable outside Zapier's runtime: fall through to asking OnceHub.
-  }
-  const user = await findUserByEmail(z, login.value, what);
-  if (user) {
-    try {
-      await z.cache.set(cacheKey, user.id, USER_ID_TTL_SECONDS, ['auth']);
-    } catch {
-      // Remembering is an optimisation only.
+    return parseLoginId(bundle.authData);
+  } catch (error) {
+    if (error instanceof CredentialsProblem) {
+      throw new z.errors.ExpiredAuthError(`${error.message} Reconnect OnceHub in Zapier with a valid Login ID.`);
     }
+    throw error;
   }
-  return user?.id;
+}
+
+function notAUser(login: LoginId): string {
+  return (
+    `The Login ID ${login.value} is not a user of this OnceHub account (any more), so no booking is theirs. ` +
+    'Reconnect OnceHub with your current Login ID, or set Bookings to "All bookings in the OnceHub account".'
+  );
 }
 
 /** Why this booking is outside the Zap's scope, or null when the Zap should run. */
-export async function outOfScope(z: ZObject, bundle: Bundle, booking: Booking): Promise<string | null> {
-  const input = bundle.inputData as TriggerInput;
-  if (input.booking_page && refId(booking.booking_page) !== input.booking_page) {
-    return `booking page ${refId(booking.booking_page) ?? 'none'} is not the chosen ${input.booking_page}`;
+export async function outOfScope(
+  z: ZObject,
+  bundle: Bundle<TriggerInput>,
+  booking: Booking,
+  defaultScope: BookingScope,
+): Promise<string | null> {
+  const scope = scopeOf(bundle.inputData, defaultScope);
+  const page = refId(booking.booking_page);
+  if (scope.bookingPage && page !== scope.bookingPage) {
+    return `booking page ${page ?? 'none'} is not the chosen ${scope.bookingPage}`;
   }
-  if (input.event_type && refId(booking.event_type) !== input.event_type) {
-    return `event type ${refId(booking.event_type) ?? 'none'} is not the chosen ${input.event_type}`;
+  const type = refId(booking.event_type);
+  if (scope.eventType && type !== scope.eventType) {
+    return `event type ${type ?? 'none'} is not the chosen ${scope.eventType}`;
   }
-  if (input.booking_calendar && booking.booking_calendar !== input.booking_calendar) {
-    return `booking calendar ${booking.booking_calendar ?? 'none'} is not the chosen ${input.booking_calendar}`;
+  if (scope.bookingCalendar && booking.booking_calendar !== scope.bookingCalendar) {
+    return `booking calendar ${booking.booking_calendar ?? 'none'} is not the chosen ${scope.bookingCalendar}`;
   }
-  if (wantsAll(input)) return null;
+  if (scope.all) return null;
 
-  const login = parseLoginId(bundle.authData);
+  const login = loginOf(z, bundle);
   if (login.kind === 'account_id') return null;
   const owner = booking.owner;
-  // OnceHub's own example delivers the owner expanded: no API request needed to compare.
+  // OnceHub's own signed example delivers the owner expanded: compared with no API request.
   if (owner && typeof owner === 'object' && typeof owner.email === 'string' && owner.email !== '') {
-    return owner.email.toLowerCase() === login.value ? null : `the booking is owned by another user (${owner.email})`;
+    return owner.email.toLowerCase() === login.value.toLowerCase()
+      ? null
+      : `the booking is owned by another user (${owner.email})`;
   }
   const ownerId = refId(owner);
   if (!ownerId) return 'the booking names no owner';
-  const mine = await myUserId(z, bundle, 'matching the booking owner to your Login ID');
+  // The spec's form (owner as a bare ID) needs the Login ID's user id: one request, then remembered.
+  const mine = await userIdForLogin(z, login.value, 'matching the booking owner to your Login ID');
+  // Halting (not skipping) puts the reason in the Zap's history, where the user will see it.
+  if (mine === null) throw new z.errors.HaltedError(notAUser(login));
   return ownerId === mine ? null : `the booking is owned by another user (${ownerId})`;
 }
 
 /** `GET /bookings` filters for the same scope, so samples match what the Zap would run on. */
-export async function scopeParams(z: ZObject, bundle: Bundle): Promise<Record<string, QueryValue>> {
-  const input = bundle.inputData as TriggerInput;
+export async function scopeParams(
+  z: ZObject,
+  bundle: Bundle<TriggerInput>,
+  defaultScope: BookingScope,
+): Promise<Record<string, QueryValue>> {
+  const scope = scopeOf(bundle.inputData, defaultScope);
   const params: Record<string, QueryValue> = {
-    booking_page: input.booking_page,
-    event_type: input.event_type,
-    booking_calendar: input.booking_calendar,
+    booking_page: scope.bookingPage,
+    event_type: scope.eventType,
+    booking_calendar: scope.bookingCalendar,
   };
-  if (!wantsAll(input)) {
-    const owner = await myUserId(z, bundle, 'loading your recent bookings');
-    if (owner === undefined) {
-      const login = parseLoginId(bundle.authData).value;
-      throw new z.errors.Error(
-        `The Login ID ${login} is no longer a user of this OnceHub account, so there are no bookings of theirs to show. ` +
-          'Reconnect OnceHub with your current Login ID, or set Bookings to "All bookings in the OnceHub account".',
-        'LoginIdNotInAccount',
-      );
-    }
-    if (owner !== null) params.owner = owner;
-  }
-  return params;
+  if (scope.all) return params;
+  const login = loginOf(z, bundle);
+  if (login.kind === 'account_id') return params;
+  const owner = await userIdForLogin(z, login.value, 'loading your recent bookings');
+  if (owner === null) throw new z.errors.Error(notAUser(login), 'LoginIdNotInAccount');
+  return { ...params, owner };
 }

@@ -4,7 +4,6 @@
  */
 import {
   defineTrigger,
-  type Bundle,
   type InputField,
   type WebhookTriggerPerform,
   type WebhookTriggerPerformList,
@@ -17,7 +16,7 @@ import { BOOKING_EVENTS, EVENT_LABELS, isBookingEvent, TRIGGERS, type BookingEve
 import { OUTPUT_FIELDS } from './outputFields';
 import { listRecentBookings } from './recentBookings';
 import { sampleFor } from './samples';
-import { ALL_BOOKINGS, MY_BOOKINGS, type TriggerInput } from './scope';
+import { ALL_BOOKINGS, defaultScopeOf, MY_BOOKINGS, type TriggerInput } from './scope';
 import { subscribe, unsubscribe, type SubscribeData, type UnsubscribeResult } from './webhooks';
 
 /** The events this Zap receives: the row's, narrowed by the user's pick where allowed. */
@@ -50,13 +49,14 @@ function inputFieldsFor(row: TriggerRow): InputField[] {
       key: 'scope',
       label: 'Bookings',
       required: false,
-      default: MY_BOOKINGS,
+      default: defaultScopeOf(row),
       choices: [
         { value: MY_BOOKINGS, sample: MY_BOOKINGS, label: 'Only bookings owned by the connected Login ID' },
         { value: ALL_BOOKINGS, sample: ALL_BOOKINGS, label: 'All bookings in the OnceHub account' },
       ],
       helpText:
         'OnceHub administrators can run the Zap for bookings owned by anyone in the account. ' +
+        'A booking’s owner is the user who first accepted it, even after it is reassigned. ' +
         'Accounts connected with an Account ID (ACT-…) always get all bookings.',
     },
     ...(pagesProduct
@@ -87,13 +87,10 @@ function inputFieldsFor(row: TriggerRow): InputField[] {
   ];
 }
 
-function input(bundle: Bundle): TriggerInput {
-  return (bundle.inputData ?? {}) as TriggerInput;
-}
-
 export function bookingTrigger(row: TriggerRow) {
+  const scope = defaultScopeOf(row);
   const performSubscribe = (async (z, bundle) =>
-    subscribe(z, bundle, row, wantedEvents(row, input(bundle)))) satisfies WebhookTriggerPerformSubscribe<
+    subscribe(z, bundle, row, wantedEvents(row, bundle.inputData))) satisfies WebhookTriggerPerformSubscribe<
     TriggerInput,
     SubscribeData
   >;
@@ -102,11 +99,17 @@ export function bookingTrigger(row: TriggerRow) {
     UnsubscribeResult
   >;
   const perform = (async (z, bundle) =>
-    receiveDelivery(z, bundle, wantedEvents(row, input(bundle)))) satisfies WebhookTriggerPerform<TriggerInput, BookingItem>;
-  const performList = (async (z, bundle) => {
-    const items = await listRecentBookings(z, bundle, row, wantedEvents(row, input(bundle)));
-    return items.length > 0 ? items : [sampleFor(row)];
-  }) satisfies WebhookTriggerPerformList<TriggerInput, BookingItem>;
+    receiveDelivery(z, bundle, wantedEvents(row, bundle.inputData), scope)) satisfies WebhookTriggerPerform<
+    TriggerInput,
+    BookingItem
+  >;
+  // No bookings yet: an empty list makes Zapier fall back to the static `sample` below,
+  // shown as sample data rather than passed off as a real booking.
+  const performList = (async (z, bundle) =>
+    listRecentBookings(z, bundle, row, wantedEvents(row, bundle.inputData))) satisfies WebhookTriggerPerformList<
+    TriggerInput,
+    BookingItem
+  >;
 
   return defineTrigger({
     key: row.key,

@@ -31,6 +31,17 @@ export interface UnsubscribeResult extends Record<string, unknown> {
 }
 
 const WEBHOOKS_PAGE = 100;
+/** An account has at most a few hundred webhooks; more pages than this means a cursor loop. */
+const MAX_WEBHOOK_PAGES = 50;
+
+/** The webhook recorded for this Zap when it was turned on, as far as Zapier passes it back. */
+export function subscribedWebhook(bundle: Bundle): { id: string; secret?: string } {
+  const data = (bundle.subscribeData ?? {}) as Partial<Record<string, unknown>>;
+  return {
+    id: typeof data.id === 'string' ? data.id : '',
+    ...(typeof data.secret === 'string' && data.secret !== '' ? { secret: data.secret } : {}),
+  };
+}
 
 export function webhookName(row: TriggerRow, targetUrl: string): string {
   const digest = createHash('sha256').update(targetUrl).digest('hex').slice(0, 16);
@@ -66,13 +77,19 @@ function toSubscribeData(webhook: Webhook, fallback: { name: string; events: rea
 
 async function findWebhookByName(z: ZObject, name: string, what: string): Promise<Webhook | undefined> {
   let after: string | undefined;
-  for (;;) {
-    const page = await getPage<Webhook>(z, '/webhooks', { limit: WEBHOOKS_PAGE, after }, what);
-    const found = page.data.find((webhook) => webhook.name === name);
-    const last = page.data.at(-1);
-    if (found || !page.has_more || !last) return found;
-    after = last.id;
+  for (let page = 0; page < MAX_WEBHOOK_PAGES; page += 1) {
+    const { data, has_more } = await getPage<Webhook>(z, '/webhooks', { limit: WEBHOOKS_PAGE, after }, what);
+    const found = data.find((webhook) => webhook.name === name);
+    const last = data.at(-1)?.id;
+    if (found || !has_more || !last || last === after) return found;
+    after = last;
   }
+  return undefined;
+}
+
+function sameEvents(webhook: Webhook, events: readonly string[]): boolean {
+  const have = new Set(webhook.events ?? []);
+  return have.size === events.length && events.every((event) => have.has(event));
 }
 
 export async function subscribe(
@@ -86,7 +103,7 @@ export async function subscribe(
   const what = 'turning the Zap on';
   const body = { name, url, events: [...events] };
 
-  for (let attempt = 0; attempt < 2; attempt += 1) {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
     const created = await callOnceHub<Webhook>(z, { method: 'POST', path: '/webhooks', body, what, allowStatuses: [409] });
     if (created.status !== 409) {
       if (!created.data?.id) {
@@ -99,14 +116,26 @@ export async function subscribe(
     }
     // 409: this Zap's webhook exists already, from an earlier attempt whose answer was lost.
     const existing = await findWebhookByName(z, name, what);
-    if (existing && existing.url === url) {
+    if (existing && existing.url !== url) {
+      throw new z.errors.HaltedError(
+        `A OnceHub webhook named "${name}" already exists for another address. Delete it in OnceHub under Account Integrations → APIs & Webhooks, then turn the Zap on again.`,
+      );
+    }
+    if (existing && existing.secret && sameEvents(existing, events)) {
       z.console.log(`Reusing OnceHub webhook ${existing.id}, created for this Zap by an earlier attempt.`);
       return toSubscribeData(existing, body);
     }
     if (existing) {
-      throw new z.errors.HaltedError(
-        `A OnceHub webhook named "${name}" already exists for another address. Delete it in OnceHub under Account Integrations → APIs & Webhooks, then turn the Zap on again.`,
-      );
+      // It subscribes to other events, or OnceHub did not reveal its signing secret on read:
+      // replace it, so this Zap gets exactly its events and can check every delivery's signature.
+      await callOnceHub<DeletedObject>(z, {
+        method: 'DELETE',
+        path: `/webhooks/${encodeURIComponent(existing.id)}`,
+        what,
+        allowStatuses: [404],
+      });
+      z.console.log(`Replaced OnceHub webhook ${existing.id}, left by an earlier attempt to turn this Zap on.`);
+      continue;
     }
     // Gone between the 409 and the lookup (deleted meanwhile): create it once more.
   }
@@ -114,7 +143,7 @@ export async function subscribe(
 }
 
 export async function unsubscribe(z: ZObject, bundle: Bundle): Promise<UnsubscribeResult> {
-  const id = typeof bundle.subscribeData?.id === 'string' ? bundle.subscribeData.id : '';
+  const { id } = subscribedWebhook(bundle);
   if (id === '') {
     z.console.log('No OnceHub webhook was recorded for this Zap, so there is nothing to delete.');
     return { id: null, deleted: false, note: 'no webhook on record' };
@@ -130,9 +159,11 @@ export async function unsubscribe(z: ZObject, bundle: Bundle): Promise<Unsubscri
     });
   } catch (error) {
     if (error instanceof z.errors.ExpiredAuthError) {
-      // The Zap must still be able to go off. Zapier answers 410 Gone to deliveries for a Zap that
-      // is off; OnceHub counts that as a failed delivery, retries for about 3 days, then disables
-      // the webhook. So the orphan stops by itself; the user can also delete it in OnceHub.
+      // Zapier turns the Zap off even when unsubscribe throws (zapier-platform-cli#261: "if a user
+      // is trying to turn off a zap, that should always happen"), so raising the reconnect error
+      // costs nothing and gets the user Zapier's reconnect email. The orphan stops by itself:
+      // Zapier answers 410 Gone to deliveries for a Zap that is off, OnceHub counts that as a
+      // failed delivery and disables a webhook after about 3 days of failures.
       throw new z.errors.ExpiredAuthError(
         `${error.message} The Zap is off, but its OnceHub webhook ${id} could not be deleted with this key. ` +
           'It does no harm: Zapier now answers its deliveries with 410 Gone, and OnceHub disables a webhook whose deliveries keep failing. ' +

@@ -44,7 +44,8 @@ describe('connection test', () => {
 
   it('names the account too when the user is not its owner', async () => {
     oncehub().get('/v2/test').reply(200, testOk('admin@example.com'));
-    oncehub().get('/v2/users').query({ email: 'dana@example.com' }).reply(200, list([member]));
+    // Sent as typed (OnceHub's case rules for the filter are undocumented); matched ignoring case.
+    oncehub().get('/v2/users').query({ email: 'Dana@Example.com' }).reply(200, list([member]));
     const result = await appTester(auth.test, { authData: { apiKey: API_KEY, loginId: ' Dana@Example.com ' } });
     expect(result.connection_label).toBe('Dana Lee (dana@example.com) · account admin@example.com');
   });

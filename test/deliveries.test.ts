@@ -482,3 +482,33 @@ describe('redelivered events', () => {
     expect(wanted.items).toHaveLength(1);
   });
 });
+
+describe('fixes from review', () => {
+  it('halts, naming the Login ID, when it is no user of the account and the owner comes as an ID — and asks OnceHub only once', async () => {
+    const event = eventFixture('booking-pages', 'booking.scheduled');
+    oncehub().get('/v2/users').query({ email: 'gone@example.com' }).reply(200, restFixture('users.empty'));
+    const bundle = bundleFor(event, { authData: { apiKey: API_KEY, loginId: 'gone@example.com' } });
+    await expect(deliver('booking_scheduled', bundle)).rejects.toMatchObject({ name: 'HaltedError' });
+    const again = await appTester(perform('booking_scheduled'), bundleFor({ ...event, id: 'EVNT-SECOND0001' }, bundle)).catch((e: Error) => e);
+    expect(again).toMatchObject({ name: 'HaltedError', message: expect.stringContaining('gone@example.com is not a user') });
+  });
+
+  it('trims a filter value typed with stray spaces', async () => {
+    const event = eventFixture('booking-pages', 'booking.scheduled');
+    const page = ` ${String(event.data.booking_page)} `;
+    const outcome = await deliver('booking_scheduled', bundleFor(event, { inputData: { ...ALL, booking_page: page } }));
+    expect(outcome.items).toHaveLength(1);
+  });
+
+  it('Booking Reassigned runs for the whole account by default: the owner stays the first host', async () => {
+    const event = eventFixture('booking-calendars', 'booking.reassigned');
+    const outcome = await deliver('booking_reassigned', bundleFor(event, { authData: { apiKey: API_KEY, loginId: DANA } }));
+    expect(outcome.items.map((item) => item.event)).toEqual(['booking.reassigned']);
+  });
+
+  it('says so in the log when a delivery cannot be signature-checked', async () => {
+    const outcome = await deliver('booking_scheduled', bundleFor(eventFixture('booking-pages', 'booking.scheduled'), { inputData: ALL }));
+    expect(outcome.items).toHaveLength(1);
+    expect(outcome.logs.join('\n')).toMatch(/signature not checked: this webhook has no signing secret on record/);
+  });
+});

@@ -180,3 +180,15 @@ describe('Retry-After', () => {
 it('only talks to OnceHub’s documented API host by default', () => {
   expect(API).toBe('https://api.oncehub.com');
 });
+
+describe('redirects', () => {
+  it('never follows one, so the key cannot travel to another host or over plain HTTP', async () => {
+    oncehub().get('/v2/booking-pages').query(true).reply(302, '', { Location: 'http://evil.example.net/steal', 'Request-Id': 'req_302' });
+    const stolen = nock('http://evil.example.net').get('/steal').reply(200, { object: 'list', data: [], has_more: false });
+    const error = await failureOf(appTester(listPages, bundle));
+    expect(stolen.isDone()).toBe(false);
+    expect(JSON.parse(error.message)).toMatchObject({ code: 'OnceHubUnexpectedStatus', status: 302 });
+    expect(error.message).toContain('req_302');
+    nock.cleanAll();
+  });
+});

@@ -66,8 +66,25 @@ it('leaves out bookings that are in the trash', async () => {
   expect(items.map((item) => item.booking_id)).not.toContain(bookings.data[0]!.id);
 });
 
-it('an account without bookings shows the static sample', async () => {
+it('an account without bookings returns none, so Zapier shows the static sample as sample data', async () => {
   oncehub().get('/v2/bookings').query(true).reply(200, restFixture('bookings.empty'));
   const items = await appTester(hooks.booking_scheduled!.operation.performList, { authData: AUTH, inputData: all, meta: sampleMeta });
-  expect(items).toEqual([hooks.booking_scheduled!.operation.sample]);
+  expect(items).toEqual([]);
+  expect(hooks.booking_scheduled!.operation.sample).toMatchObject({ id: expect.any(String), booking_id: expect.any(String) });
+});
+
+it('stops after five pages when every booking is in the trash', async () => {
+  const trashed = restFixture('bookings.page1').data.map((booking) => ({ ...booking, in_trash: true }));
+  let pages = 0;
+  oncehub()
+    .get('/v2/bookings')
+    .query(true)
+    .times(5)
+    .reply(() => {
+      pages += 1;
+      return [200, { object: 'list', has_more: true, data: trashed.map((b) => ({ ...b, id: `${b.id}${pages}` })) }];
+    });
+  const items = await appTester(hooks.booking_lifecycle_event!.operation.performList, { authData: AUTH, inputData: all, meta: sampleMeta });
+  expect(items).toEqual([]);
+  expect(pages).toBe(5);
 });

@@ -41,18 +41,41 @@ describe('turning a Zap on', () => {
     });
   });
 
-  it('reuses it even when OnceHub does not return secrets on read (unconfirmed either way)', async () => {
+  it('replaces it when OnceHub does not return its secret on read (unconfirmed either way), so signatures stay checked', async () => {
+    const created = restFixture('webhook.created');
     oncehub().post('/v2/webhooks').reply(...conflict);
     oncehub().get('/v2/webhooks').query({ limit: 100 }).reply(200, list([existing]));
-    const data = await appTester(subscribe, on);
-    expect(data).toEqual({ id: 'WHK-EXISTING01', name: NAME, events: ['booking.scheduled'] });
+    oncehub().delete('/v2/webhooks/WHK-EXISTING01').reply(200, { id: 'WHK-EXISTING01', deleted: true });
+    oncehub().post('/v2/webhooks', { name: NAME, url: TARGET, events: ['booking.scheduled'] }).reply(200, created);
+    await expect(appTester(subscribe, on)).resolves.toMatchObject({ id: created.id, secret: created.secret });
+  });
+
+  it('replaces it when it subscribes to other events than this Zap wants', async () => {
+    const created = restFixture('webhook.created');
+    oncehub().post('/v2/webhooks').reply(...conflict);
+    oncehub()
+      .get('/v2/webhooks')
+      .query({ limit: 100 })
+      .reply(200, list([{ ...existing, events: ['booking.canceled'], secret: 'a'.repeat(32) }]));
+    oncehub().delete('/v2/webhooks/WHK-EXISTING01').reply(404, { type: 'invalid_request_error', message: "No such webhook: 'WHK-EXISTING01'", param: 'id' });
+    oncehub().post('/v2/webhooks', { name: NAME, url: TARGET, events: ['booking.scheduled'] }).reply(200, created);
+    await expect(appTester(subscribe, on)).resolves.toMatchObject({ id: created.id, events: created.events });
+  });
+
+  it('stops following a webhook list whose cursor repeats', async () => {
+    const other = { ...existing, id: 'WHK-OTHER0', name: 'Other' };
+    oncehub().post('/v2/webhooks').reply(...conflict);
+    oncehub().get('/v2/webhooks').query({ limit: 100 }).reply(200, list([other], true));
+    oncehub().get('/v2/webhooks').query({ limit: 100, after: 'WHK-OTHER0' }).reply(200, list([other], true));
+    oncehub().post('/v2/webhooks').reply(200, restFixture('webhook.created'));
+    await expect(appTester(subscribe, on)).resolves.toMatchObject({ id: restFixture('webhook.created').id });
   });
 
   it('pages through the account’s webhooks to find it', async () => {
     const others = Array.from({ length: 3 }, (_, i) => ({ ...existing, id: `WHK-OTHER${i}`, name: `Other ${i}` }));
     oncehub().post('/v2/webhooks').reply(...conflict);
     oncehub().get('/v2/webhooks').query({ limit: 100 }).reply(200, list(others, true));
-    oncehub().get('/v2/webhooks').query({ limit: 100, after: 'WHK-OTHER2' }).reply(200, list([existing]));
+    oncehub().get('/v2/webhooks').query({ limit: 100, after: 'WHK-OTHER2' }).reply(200, list([{ ...existing, secret: 's'.repeat(32) }]));
     await expect(appTester(subscribe, on)).resolves.toMatchObject({ id: 'WHK-EXISTING01' });
   });
 
@@ -63,7 +86,7 @@ describe('turning a Zap on', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
 
     oncehub().post('/v2/webhooks').reply(...conflict);
-    oncehub().get('/v2/webhooks').query({ limit: 100 }).reply(200, list([existing]));
+    oncehub().get('/v2/webhooks').query({ limit: 100 }).reply(200, list([{ ...existing, secret: 's'.repeat(32) }]));
     await expect(appTester(subscribe, on)).resolves.toMatchObject({ id: 'WHK-EXISTING01' });
   });
 
