@@ -26,7 +26,7 @@ const FIELDS: Readonly<Record<Exclude<keyof BookingItem, 'form_fields' | 'custom
   created_time: { label: 'Booked At', type: 'datetime' },
   start_time: { label: 'Start Time', type: 'datetime' },
   end_time: { label: 'End Time', type: 'datetime' },
-  start_time_customer_timezone: { label: "Start Time in Customer's Time Zone", type: 'string' },
+  start_time_customer_timezone: { label: "Start Time in Customer's Time Zone", type: 'datetime' },
   last_updated_time: { label: 'Last Updated', type: 'datetime' },
   duration_minutes: { label: 'Duration (Minutes)', type: 'integer' },
   customer_timezone: { label: 'Customer Time Zone', type: 'string' },
