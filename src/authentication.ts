@@ -21,7 +21,8 @@ export type ConnectedAccount = {
   name: string;
   first_name: string;
   last_name: string;
-  email: string;
+  /** The user's email; for an Account ID whose owner could not be found, the account's, if known. */
+  email: string | null;
   role: string | null;
   account_email: string | null;
   login_id_type: LoginId['kind'];
@@ -36,18 +37,18 @@ export function accountEmailOf(message: unknown): string | null {
   return match?.[1]?.toLowerCase() ?? null;
 }
 
-function describeUser(user: User | undefined, fallbackEmail: string, login: LoginId, accountEmail: string | null): ConnectedAccount {
+function describeUser(user: User | undefined, login: LoginId, accountEmail: string | null): ConnectedAccount {
   const account = {
     id: user?.id ?? null,
     name: user ? fullName(user) : '',
     first_name: user?.first_name ?? '',
     last_name: user?.last_name ?? '',
-    email: user?.email?.toLowerCase() ?? fallbackEmail,
+    email: user?.email?.toLowerCase() ?? (login.kind === 'email' ? login.value.toLowerCase() : accountEmail),
     role: user?.role_name ?? null,
     account_email: accountEmail,
     login_id_type: login.kind,
   };
-  return { ...account, connection_label: connectionLabel(account) };
+  return { ...account, connection_label: connectionLabel(account, login) };
 }
 
 const test = async (z: ZObject, bundle: Bundle): Promise<ConnectedAccount> => {
@@ -66,7 +67,7 @@ const test = async (z: ZObject, bundle: Bundle): Promise<ConnectedAccount> => {
 
   if (login.kind === 'account_id') {
     const owner = accountEmail ? await findUserByEmail(z, accountEmail, what) : undefined;
-    return describeUser(owner, accountEmail ?? login.value, login, accountEmail);
+    return describeUser(owner, login, accountEmail);
   }
 
   const user = await findUserByEmail(z, login.value, what);
@@ -77,12 +78,12 @@ const test = async (z: ZObject, bundle: Bundle): Promise<ConnectedAccount> => {
       'LoginIdNotInAccount',
     );
   }
-  return describeUser(user, login.value, login, accountEmail);
+  return describeUser(user, login, accountEmail);
 };
 
 /** "Michael Smith (michael@example.com)", plus the account when the user is not its owner. Never a secret. */
-export function connectionLabel(account: Omit<ConnectedAccount, 'connection_label'>): string {
-  const who = account.name ? `${account.name} (${account.email})` : (account.email ?? 'OnceHub user');
+export function connectionLabel(account: Omit<ConnectedAccount, 'connection_label'>, login: LoginId): string {
+  const who = account.name && account.email ? `${account.name} (${account.email})` : (account.email ?? `OnceHub account ${login.value}`);
   return account.account_email && account.account_email !== account.email
     ? `${who} · account ${account.account_email}`
     : who;

@@ -82,6 +82,12 @@ describe('connection test', () => {
     expect(result).toMatchObject({ login_id_type: 'account_id', email: 'michael@example.com', name: 'Michael Smith' });
   });
 
+  it('labels an Account ID connection by the ID when OnceHub names no account email', async () => {
+    oncehub().get('/v2/test').reply(200, { message: 'The API key is valid.' });
+    const result = await appTester(auth.test, { authData: { apiKey: API_KEY, loginId: 'ACT-BK3LA26D857Z' } });
+    expect(result).toMatchObject({ email: null, account_email: null, connection_label: 'OnceHub account ACT-BK3LA26D857Z' });
+  });
+
   it.each([
     ['', /Enter your ScheduleOnce Login ID/],
     ['michael @example.com', /contains spaces/],
