@@ -85,8 +85,13 @@ async function main(): Promise<void> {
     await settle(world);
     out('   Booked, rescheduled and canceled a meeting with Michael; booked one with Dana.');
     report(zaps);
-    const samples = await zapier.loadSamples('booking_scheduled');
-    out(`   "Test trigger" on Booking Scheduled loads ${samples.length} real booking(s) of Michael's, same ${Object.keys(samples[0] ?? {}).length} fields as live runs.`);
+    const samples = await zapier.loadSamples('booking_canceled');
+    const live = zaps[2]?.runs[0] ?? {};
+    const sameKeys = samples.every((sample) => Object.keys(sample).sort().join() === Object.keys(live).sort().join());
+    out(
+      `   "Test trigger" on Booking Canceled loads ${samples.length} real canceled booking(s) of Michael's` +
+        ` (${samples.map((s) => s.booking_id).join(', ')}), ${sameKeys ? 'with exactly the fields of a live run' : 'WITH OTHER FIELDS THAN A LIVE RUN'}.`,
+    );
     const redelivered = sim.events()[0];
     if (redelivered) sim.redeliver(redelivered.id, String(zaps[0]?.subscribeData.id));
     await settle(world);
