@@ -151,7 +151,9 @@ async function main(): Promise<void> {
     // Package paths and temp dirs are this machine's and gone after the run: left out.
     const portable = (key: string, v: unknown): unknown => (key === 'dirs' || key === 'unzippedDir' ? undefined : v);
     writeFileSync(RESULTS_FILE, `${JSON.stringify(json, portable, 2)}\n`);
-    process.stdout.write(`\nJSON copy of these figures: ${path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}\n`);
+    // The figures in one JSON line for scripts reading the output; the file adds raw runs and the table.
+    process.stdout.write(`\nJSON: ${JSON.stringify({ summary, figures: json.figures }, portable)}\n`);
+    process.stdout.write(`Full JSON copy (with raw runs): ${path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}\n`);
   } finally {
     if (process.env.BENCH_KEEP === '1') progress(`kept ${workRoot}`);
     else rmSync(workRoot, { recursive: true, force: true });
