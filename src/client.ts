@@ -5,7 +5,7 @@
  */
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
 import { apiUrl } from './config';
-import { networkFailure, type RequestContext } from './errors';
+import { evidence, networkFailure, type RequestContext } from './errors';
 import type { ListEnvelope } from './oncehub';
 
 export type QueryValue = string | number | undefined;
@@ -53,7 +53,7 @@ export async function getPage<T>(
   const page = response.data;
   if (!page || !Array.isArray(page.data)) {
     throw new z.errors.Error(
-      `OnceHub sent a list in an unexpected shape while ${what}. The step can be retried; if it keeps failing, contact OnceHub support with Request-Id ${response.getHeader('request-id') ?? 'unknown'}.`,
+      `OnceHub sent a list in an unexpected shape while ${what}. The step can be retried; if it keeps failing, contact OnceHub support with the Request-Id. ${evidence(response)}`,
       'OnceHubUnreadableAnswer',
       response.status,
     );
